@@ -1,0 +1,54 @@
+package org.placard.app;
+
+import jakarta.servlet.ServletContext;
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionTrackingMode;
+import jakarta.servlet.annotation.WebListener;
+import java.util.Set;
+import org.placard.config.SettingSource;
+import org.placard.config.SettingsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Placard with the web application and stops it with it. A wrong setting is logged as one
+ * line and fails the deployment, so a misconfigured member never joins the pool half-working.
+ */
+@WebListener
+public final class StartupListener implements ServletContextListener {
+
+  static final String ATTRIBUTE = Placard.class.getName();
+  private static final Logger LOG = LoggerFactory.getLogger(StartupListener.class);
+
+  @Override
+  public void contextInitialized(ServletContextEvent event) {
+    ServletContext context = event.getServletContext();
+    // Never put a session id into a URL; the public path never creates a session at all.
+    context.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
+    try {
+      context.setAttribute(ATTRIBUTE, Placard.start(SettingSource.system()));
+      LOG.info("Placard started");
+    } catch (SettingsException e) {
+      LOG.error("Placard cannot start: {}", e.getMessage());
+      throw e;
+    }
+  }
+
+  @Override
+  public void contextDestroyed(ServletContextEvent event) {
+    Object placard = event.getServletContext().getAttribute(ATTRIBUTE);
+    if (placard instanceof Placard running) {
+      running.close();
+      LOG.info("Placard stopped");
+    }
+  }
+
+  static Placard from(ServletContext context) {
+    Object placard = context.getAttribute(ATTRIBUTE);
+    if (placard instanceof Placard running) {
+      return running;
+    }
+    throw new IllegalStateException("Placard did not start; see the first error in the log");
+  }
+}

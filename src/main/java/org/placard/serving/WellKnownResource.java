@@ -1,0 +1,50 @@
+package org.placard.serving;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code /.well-known/{name}} on any host. Answers 200 with the file (or 304 when the client's
+ * validators match), 400 for a malformed Host header or a name that is not a valid well-known name,
+ * 404 when no scope of the host has the file, and 503 before the files are loaded. Other methods
+ * get 405 from {@link ReadOnlyFilter}. Never redirects, not even for {@code /.well-known}.
+ */
+@Path("/.well-known")
+public final class WellKnownResource {
+
+  private final PublicPath path;
+  private final PublicResponses responses;
+
+  public WellKnownResource(PublicPath path, PublicResponses responses) {
+    this.path = path;
+    this.responses = responses;
+  }
+
+  @GET
+  public Response folder() {
+    return responses.toResponse(PublicAnswer.NOT_FOUND);
+  }
+
+  @GET
+  @Path("{name: .*}")
+  public Response file(@Context HttpServletRequest request) {
+    PublicAnswer answer =
+        path.answer(
+            request.getMethod(),
+            request.getHeader("Host"),
+            rawPath(request),
+            request.getHeader("If-None-Match"),
+            request.getHeader("If-Modified-Since"));
+    return responses.toResponse(answer);
+  }
+
+  /** The path as the client sent it, before the container decoded or normalised it. */
+  private static String rawPath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    int context = request.getContextPath().length();
+    return context == 0 ? uri : uri.substring(context);
+  }
+}
