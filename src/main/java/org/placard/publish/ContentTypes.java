@@ -27,13 +27,13 @@ public final class ContentTypes {
               + TOKEN
               + ")/("
               + TOKEN
-              + ")(\\s*;\\s*"
+              + ")([ \\t]*;[ \\t]*"
               + TOKEN
               + "=(?:"
               + TOKEN
-              + "|\"[ -~&&[^\"\\\\]]*\"))*");
+              + "|\"[ -~&&[^\";\\\\]]*\"))*");
   private static final Pattern CHARSET =
-      Pattern.compile(";\\s*charset=\"?([A-Za-z0-9!#$&^_.+-]+)\"?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(";[ \\t]*charset=\"?([A-Za-z0-9!#$&^_.+-]+)\"?", Pattern.CASE_INSENSITIVE);
 
   private ContentTypes() {}
 
@@ -70,7 +70,28 @@ public final class ContentTypes {
     }
     check(type);
     requireTextPlainForMtaSts(name, type);
-    return type;
+    return canonical(type);
+  }
+
+  /**
+   * The form in which servlet containers put a type with a charset on the wire: parameters joined
+   * by {@code ;} without spaces and the charset, unquoted, last. Storing that form means the header
+   * a client receives is byte for byte the stored value. A type without a charset is kept as
+   * written, since containers pass it through untouched.
+   */
+  static String canonical(String type) {
+    Matcher charset = CHARSET.matcher(type);
+    if (!charset.find()) {
+      return type;
+    }
+    StringBuilder result = new StringBuilder();
+    for (String part : type.split(";")) {
+      String trimmed = part.trim();
+      if (!trimmed.regionMatches(true, 0, "charset=", 0, 8)) {
+        result.append(result.length() == 0 ? "" : ";").append(trimmed);
+      }
+    }
+    return result.append(";charset=").append(charset.group(1)).toString();
   }
 
   static void check(String type) {

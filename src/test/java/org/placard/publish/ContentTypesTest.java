@@ -15,9 +15,9 @@ class ContentTypesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "mta-sts.txt | text/plain; charset=utf-8",
-        "security.txt | text/plain; charset=utf-8",
-        "notes/readme.TXT | text/plain; charset=utf-8",
+        "mta-sts.txt | text/plain;charset=utf-8",
+        "security.txt | text/plain;charset=utf-8",
+        "notes/readme.TXT | text/plain;charset=utf-8",
         "assetlinks.json | application/json",
         "apple-app-site-association | application/json",
         "proxy.pac | application/x-ns-proxy-autoconfig",
@@ -29,11 +29,21 @@ class ContentTypesTest {
   }
 
   @Test
-  void shouldKeepAGivenTypeExactlyAsWritten() {
+  void shouldStoreATypeInTheFormContainersSendOnTheWire() {
     assertThat(ContentTypes.resolve("security.txt", "text/plain;charset=UTF-8"))
         .isEqualTo("text/plain;charset=UTF-8");
+    assertThat(ContentTypes.resolve("security.txt", " text/plain; charset=\"utf-8\" "))
+        .isEqualTo("text/plain;charset=utf-8");
+    assertThat(ContentTypes.resolve("a.txt", "text/plain; charset=utf-8; format=flowed"))
+        .isEqualTo("text/plain;format=flowed;charset=utf-8");
+  }
+
+  @Test
+  void shouldKeepATypeWithoutCharsetExactlyAsWritten() {
     assertThat(ContentTypes.resolve("matrix/server", "application/json"))
         .isEqualTo("application/json");
+    assertThat(ContentTypes.resolve("a.txt", "text/plain; format=flowed"))
+        .isEqualTo("text/plain; format=flowed");
   }
 
   @Test
