@@ -5,6 +5,10 @@ import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
 import jakarta.servlet.SessionTrackingMode;
 import jakarta.servlet.annotation.WebListener;
+import java.sql.Driver;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Collections;
 import java.util.Set;
 import org.placard.config.SettingSource;
 import org.placard.config.SettingsException;
@@ -41,6 +45,24 @@ public final class StartupListener implements ServletContextListener {
     if (placard instanceof Placard running) {
       running.close();
       LOG.info("Placard stopped");
+    }
+    deregisterDrivers();
+  }
+
+  /**
+   * JDBC drivers in WEB-INF/lib register themselves globally; forgetting them on undeploy keeps
+   * the whole web application in memory after a redeploy.
+   */
+  private static void deregisterDrivers() {
+    ClassLoader ours = StartupListener.class.getClassLoader();
+    for (Driver driver : Collections.list(DriverManager.getDrivers())) {
+      if (driver.getClass().getClassLoader() == ours) {
+        try {
+          DriverManager.deregisterDriver(driver);
+        } catch (SQLException e) {
+          LOG.warn("Could not deregister the JDBC driver {}: {}", driver, e.toString());
+        }
+      }
     }
   }
 
