@@ -1,5 +1,6 @@
 package org.placard.app;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
@@ -9,9 +10,12 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.Set;
 import org.placard.config.SettingSource;
 import org.placard.config.SettingsException;
+import org.placard.serving.FastPathFilter;
+import org.placard.serving.PublicPath;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,22 @@ public final class StartupListener implements ServletContextListener {
     // Never put a session id into a URL; the public path never creates a session at all.
     context.setSessionTrackingModes(Set.of(SessionTrackingMode.COOKIE));
     try {
-      context.setAttribute(ATTRIBUTE, Placard.start(SettingSource.system()));
+      Placard placard = Placard.start(SettingSource.system());
+      context.setAttribute(ATTRIBUTE, placard);
+      addFastPath(context, placard);
       LOG.info("Placard started");
     } catch (SettingsException e) {
       LOG.error("Placard cannot start: {}", e.getMessage());
       throw e;
     }
+  }
+
+  private static void addFastPath(ServletContext context, Placard placard) {
+    FastPathFilter filter =
+        new FastPathFilter(new PublicPath(placard.live()), placard.settings().cacheControl());
+    context
+        .addFilter("placard-fast-path", filter)
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/.well-known/*");
   }
 
   @Override
@@ -50,8 +64,8 @@ public final class StartupListener implements ServletContextListener {
   }
 
   /**
-   * JDBC drivers in WEB-INF/lib register themselves globally; forgetting them on undeploy keeps
-   * the whole web application in memory after a redeploy.
+   * JDBC drivers in WEB-INF/lib register themselves globally; forgetting them on undeploy keeps the
+   * whole web application in memory after a redeploy.
    */
   private static void deregisterDrivers() {
     ClassLoader ours = StartupListener.class.getClassLoader();

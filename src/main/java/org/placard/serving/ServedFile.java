@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Locale;
 import org.placard.store.CurrentFile;
 
 /**
@@ -60,9 +61,12 @@ public final class ServedFile {
     }
   }
 
+  /** RFC 9110 IMF-fixdate: always two-digit days, English names, GMT. */
+  private static final DateTimeFormatter HTTP_DATE =
+      DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
+
   static String httpDate(long epochSeconds) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.UTC));
+    return HTTP_DATE.format(Instant.ofEpochSecond(epochSeconds).atOffset(ZoneOffset.UTC));
   }
 
   public long revisionId() {

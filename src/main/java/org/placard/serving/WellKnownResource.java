@@ -35,16 +35,9 @@ public final class WellKnownResource {
         path.answer(
             request.getMethod(),
             request.getHeader("Host"),
-            rawPath(request),
+            FastPathFilter.rawPath(request),
             request.getHeader("If-None-Match"),
             request.getHeader("If-Modified-Since"));
     return responses.toResponse(answer);
-  }
-
-  /** The path as the client sent it, before the container decoded or normalised it. */
-  private static String rawPath(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    int context = request.getContextPath().length();
-    return context == 0 ? uri : uri.substring(context);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -77,6 +78,7 @@ public final class Database implements AutoCloseable {
     HikariConfig config = new HikariConfig();
     config.setPoolName("placard");
     config.setJdbcUrl(url);
+    bundledDriver(url).ifPresent(config::setDriverClassName);
     config.setUsername(settings.databaseUser().orElse(url.startsWith("jdbc:h2:") ? "sa" : null));
     config.setPassword(settings.databasePassword().orElse(""));
     config.setMaximumPoolSize(8);
@@ -94,6 +96,20 @@ public final class Database implements AutoCloseable {
               + "): "
               + rootMessage(e));
     }
+  }
+
+  /**
+   * The driver class for the databases whose drivers ship in the WAR. Naming it matters: inside a
+   * container, {@code DriverManager} does not discover drivers in WEB-INF/lib by itself.
+   */
+  static Optional<String> bundledDriver(String url) {
+    if (url.startsWith("jdbc:h2:")) {
+      return Optional.of("org.h2.Driver");
+    }
+    if (url.startsWith("jdbc:postgresql:")) {
+      return Optional.of("org.postgresql.Driver");
+    }
+    return Optional.empty();
   }
 
   private static Path createDbFolder(Settings settings) {

@@ -31,7 +31,7 @@ class PublicPathTest {
     assertThat(answer.file().contentType()).isEqualTo("text/plain; charset=utf-8");
     assertThat(answer.file().contentLength()).isEqualTo("16");
     assertThat(answer.file().etag()).matches("\"[A-Za-z0-9_-]{22}\"");
-    assertThat(answer.file().lastModified()).isEqualTo("Tue, 1 Dec 2026 10:00:00 GMT");
+    assertThat(answer.file().lastModified()).isEqualTo("Tue, 01 Dec 2026 10:00:00 GMT");
   }
 
   @Test
