@@ -1,0 +1,165 @@
+package org.placard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URL;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The built WAR copied as {@code webapps/ROOT.war} into stock Tomcat distributions (10.1 and 11,
+ * unpacked by the build), started as a separate process the way an administrator would, with the
+ * settings given as system properties. Checks that it deploys and answers the essentials.
+ */
+class StockTomcatIT {
+
+  private static final String TOKEN = "stock-tomcat-token-0123456789";
+  private static final String HOST = "mta-sts.stock.example";
+  private static final byte[] POLICY =
+      "version: STSv1\r\nmode: testing\r\nmx: mail.stock.example\r\nmax_age: 86400\r\n"
+          .getBytes(StandardCharsets.US_ASCII);
+
+  static Stream<String> versions() {
+    return Arrays.stream(System.getProperty("placard.tomcat.versions", "").split(","))
+        .filter(v -> !v.isBlank());
+  }
+
+  @ParameterizedTest(name = "Tomcat {0}")
+  @MethodSource("versions")
+  void shouldDeployAsRootWarAndServeAPublishedFile(String version) throws Exception {
+    Path base = prepare(version);
+    int port = freePort();
+    Process tomcat = start(base, port);
+    try {
+      Http http = new Http(new URL("http://127.0.0.1:" + port + "/"));
+      awaitHealthy(http, tomcat);
+
+      HttpResponse<byte[]> put =
+          http.send(
+              http.request("/api/v1/hosts/" + HOST + "/files/mta-sts.txt")
+                  .header("Authorization", "Bearer " + TOKEN)
+                  .header("Content-Type", "text/plain; charset=utf-8")
+                  .PUT(HttpRequest.BodyPublishers.ofByteArray(POLICY)));
+      HttpResponse<byte[]> hit = http.get(HOST, "/.well-known/mta-sts.txt");
+      HttpResponse<byte[]> miss = http.get("other.stock.example", "/.well-known/mta-sts.txt");
+      HttpResponse<byte[]> anonymous = http.send(http.request("/api/v1/files").GET());
+
+      assertThat(put.statusCode()).isEqualTo(201);
+      assertThat(hit.statusCode()).isEqualTo(200);
+      assertThat(hit.body()).isEqualTo(POLICY);
+      assertThat(hit.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+      assertThat(hit.headers().firstValue("Server")).isEmpty();
+      assertThat(hit.headers().firstValue("Set-Cookie")).isEmpty();
+      assertThat(miss.statusCode()).isEqualTo(404);
+      assertThat(Http.text(miss)).isEqualTo("Not found\n");
+      assertThat(anonymous.statusCode()).isEqualTo(401);
+    } finally {
+      tomcat.destroy();
+      tomcat.waitFor();
+    }
+  }
+
+  /** A fresh CATALINA_BASE holding only the WAR, listening on loopback, no shutdown port. */
+  private static Path prepare(String version) throws IOException {
+    Path home = Path.of(System.getProperty("placard.containers"), "apache-tomcat-" + version);
+    Path base = Path.of("target", "stock-tomcat", version).toAbsolutePath();
+    deleteRecursively(base);
+    for (String folder : List.of("conf", "logs", "temp", "webapps", "work")) {
+      Files.createDirectories(base.resolve(folder));
+    }
+    try (Stream<Path> conf = Files.list(home.resolve("conf"))) {
+      for (Path file : conf.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, base.resolve("conf").resolve(file.getFileName()));
+      }
+    }
+    Path war = Path.of(System.getProperty("placard.war", "target/placard.war"));
+    Files.copy(war, base.resolve("webapps/ROOT.war"), StandardCopyOption.REPLACE_EXISTING);
+    return base;
+  }
+
+  private static Process start(Path base, int port) throws IOException {
+    Path home = Path.of(System.getProperty("placard.containers"));
+    Path catalinaHome = home.resolve("apache-tomcat-" + base.getFileName());
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-cp");
+    command.add(
+        catalinaHome.resolve("bin/bootstrap.jar")
+            + ":"
+            + catalinaHome.resolve("bin/tomcat-juli.jar"));
+    command.add("-Dcatalina.home=" + catalinaHome);
+    command.add("-Dcatalina.base=" + base);
+    command.add("-Djava.util.logging.manager=org.apache.juli.ClassLoaderLogManager");
+    command.add("-Djava.util.logging.config.file=" + base.resolve("conf/logging.properties"));
+    command.add("-Dplacard.home=" + base.resolve("placard-home"));
+    command.add("-Dplacard.api.token=" + TOKEN);
+    command.add("org.apache.catalina.startup.Bootstrap");
+    command.add("start");
+    rewriteServerXml(base, port);
+    return new ProcessBuilder(command)
+        .redirectErrorStream(true)
+        .redirectOutput(base.resolve("logs/console.log").toFile())
+        .start();
+  }
+
+  private static void rewriteServerXml(Path base, int port) throws IOException {
+    Path serverXml = base.resolve("conf/server.xml");
+    String xml =
+        Files.readString(serverXml)
+            .replace("port=\"8005\"", "port=\"-1\"")
+            .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"");
+    Files.writeString(serverXml, xml);
+  }
+
+  private static void awaitHealthy(Http http, Process tomcat) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(deadline) && tomcat.isAlive()) {
+      try {
+        if (http.send(http.request("/healthz").GET()).statusCode() == 200) {
+          return;
+        }
+      } catch (IllegalStateException notYet) {
+        // Connection refused while Tomcat starts.
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("Tomcat did not report healthy; see target/stock-tomcat/*/logs");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+}
