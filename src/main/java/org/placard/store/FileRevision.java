@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.hibernate.annotations.Formula;
 
 /**
  * One change to a published file, immutable once written: who made it, when, and (except for a
@@ -41,6 +42,10 @@ public class FileRevision {
 
   @Column(name = "body", updatable = false)
   private byte[] body;
+
+  /** Computed by the database, so listing a history never loads the bodies. */
+  @Formula("coalesce(octet_length(body), 0)")
+  private int size;
 
   @Column(name = "author", nullable = false, updatable = false, length = 128)
   private String author;
@@ -87,6 +92,10 @@ public class FileRevision {
   /** The stored bytes; callers must not modify the array. */
   public byte[] getBody() {
     return body;
+  }
+
+  public int getSize() {
+    return size;
   }
 
   public String getAuthor() {

@@ -220,7 +220,7 @@ public class FileStore {
   private static List<RevisionInfo> revisions(EntityManager em, long fileId) {
     return em.createQuery(
             "select new org.placard.store.RevisionInfo(r.id, r.number, r.action, r.contentType,"
-                + " coalesce(length(r.body), 0), r.author, r.createdAt, r.comment)"
+                + " r.size, r.author, r.createdAt, r.comment)"
                 + " from FileRevision r where r.file.id = :id order by r.number desc",
             RevisionInfo.class)
         .setParameter("id", fileId)
@@ -234,13 +234,12 @@ public class FileStore {
   }
 
   private static RevisionInfo info(FileRevision r) {
-    int size = r.getBody() == null ? 0 : r.getBody().length;
     return new RevisionInfo(
         r.getId(),
         r.getNumber(),
         r.getAction(),
         r.getContentType(),
-        size,
+        r.getSize(),
         r.getAuthor(),
         r.getCreatedAt(),
         r.getComment());
