@@ -104,13 +104,15 @@ public final class HostNames {
     if (digits < 1 || digits > 5) {
       return false;
     }
+    int port = 0;
     for (int i = from; i < header.length(); i++) {
       char c = header.charAt(i);
       if (c < '0' || c > '9') {
         return false;
       }
+      port = port * 10 + (c - '0');
     }
-    return true;
+    return port <= 65_535;
   }
 
   private static String ipv6Literal(String header) {

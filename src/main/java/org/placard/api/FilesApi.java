@@ -2,7 +2,6 @@ package org.placard.api;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -102,10 +101,11 @@ public final class FilesApi {
   public FileView rollback(
       @PathParam("scope") String scope,
       @PathParam("name") String name,
-      @QueryParam("rollbackTo") Integer number,
+      @QueryParam("rollbackTo") String rollbackTo,
       @HeaderParam(AUTHOR_HEADER) String author,
       @HeaderParam(COMMENT_HEADER) String comment) {
-    if (number == null || number < 1) {
+    int number = ApiErrors.intParam(rollbackTo, "rollbackTo", 0);
+    if (number < 1) {
       throw new InvalidInputException("rollbackTo", "must be the number of an earlier revision");
     }
     return FileView.of(publisher.rollback(scope, name, number, author(author), comment));
@@ -148,8 +148,9 @@ public final class FilesApi {
   @GET
   @Path("files")
   public Map<String, Object> list(
-      @QueryParam("offset") @DefaultValue("0") int offset,
-      @QueryParam("limit") @DefaultValue("100") int limit) {
+      @QueryParam("offset") String offsetText, @QueryParam("limit") String limitText) {
+    int offset = ApiErrors.intParam(offsetText, "offset", 0);
+    int limit = ApiErrors.intParam(limitText, "limit", 100);
     if (offset < 0) {
       throw new InvalidInputException("offset", "must be 0 or more");
     }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.UUID;
 import org.placard.api.ApiError;
+import org.placard.api.ApiErrors;
 import org.placard.publish.InvalidInputException;
 import org.placard.store.StoreException;
 import org.slf4j.Logger;
@@ -28,8 +29,7 @@ final class ErrorMappers {
   static final class InvalidInput implements ExceptionMapper<InvalidInputException> {
     @Override
     public Response toResponse(InvalidInputException e) {
-      int status = e.isTooLarge() ? 413 : 400;
-      return json(status, new ApiError(status, e.field(), e.field() + " " + e.problem()));
+      return ApiErrors.of(e);
     }
   }
 
@@ -38,7 +38,7 @@ final class ErrorMappers {
     @Override
     public Response toResponse(StoreException e) {
       int status = e.reason() == StoreException.Reason.REVISION_HAS_NO_CONTENT ? 409 : 404;
-      return json(status, new ApiError(status, null, e.getMessage()));
+      return ApiErrors.json(status, new ApiError(status, null, e.getMessage()));
     }
   }
 
@@ -64,20 +64,24 @@ final class ErrorMappers {
 
   /** 500 with an id to find the stack trace in the log. */
   static final class Unexpected implements ExceptionMapper<Throwable> {
+    @Context private UriInfo uri;
+
     @Override
     public Response toResponse(Throwable e) {
       String id = UUID.randomUUID().toString().substring(0, 8);
       LOG.error("Unexpected failure {}", id, e);
-      return plain(Response.serverError(), "Internal error " + id);
+      String problem = "internal error " + id + "; the server log has the details";
+      if (isApi(uri)) {
+        return ApiErrors.json(500, new ApiError(500, null, problem));
+      }
+      return plain(Response.serverError(), problem);
     }
   }
 
-  private static Response json(int status, ApiError error) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON)
-        .header("Cache-Control", "no-store")
-        .entity(error)
-        .build();
+  /** Whether a request addressed the API, however its first segment was decorated. */
+  private static boolean isApi(UriInfo uri) {
+    var segments = uri.getPathSegments(true);
+    return !segments.isEmpty() && segments.get(0).getPath().equals("api");
   }
 
   private static Response plain(Response.ResponseBuilder answer, String text) {

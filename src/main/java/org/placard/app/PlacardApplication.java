@@ -6,7 +6,6 @@ import jakarta.ws.rs.core.Context;
 import org.glassfish.jersey.jackson.JacksonFeature;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
-import org.placard.api.BearerTokenFilter;
 import org.placard.api.FilesApi;
 import org.placard.api.StatusApi;
 import org.placard.health.HealthResource;
@@ -30,7 +29,6 @@ public class PlacardApplication extends ResourceConfig {
     register(new WellKnownResource(new PublicPath(placard.live()), responses));
     register(new ReadOnlyFilter(responses));
     register(new HealthResource(placard.live()));
-    register(new BearerTokenFilter(placard.apiToken()));
     register(new FilesApi(placard.publisher(), placard.store(), placard.settings().maxBodyBytes()));
     register(new StatusApi(placard.live(), placard.store()));
     register(JacksonFeature.class);

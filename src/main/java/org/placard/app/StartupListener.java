@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
+import org.placard.api.ApiGuard;
 import org.placard.config.SettingSource;
 import org.placard.config.SettingsException;
 import org.placard.serving.FastPathFilter;
@@ -37,7 +38,7 @@ public final class StartupListener implements ServletContextListener {
     try {
       Placard placard = Placard.start(SettingSource.system());
       context.setAttribute(ATTRIBUTE, placard);
-      addFastPath(context, placard);
+      addFilters(context, placard);
       LOG.info("Placard started");
     } catch (SettingsException e) {
       LOG.error("Placard cannot start: {}", e.getMessage());
@@ -45,12 +46,16 @@ public final class StartupListener implements ServletContextListener {
     }
   }
 
-  private static void addFastPath(ServletContext context, Placard placard) {
-    FastPathFilter filter =
+  /** The filters that answer ahead of JAX-RS: hits on the public path, and API refusals. */
+  private static void addFilters(ServletContext context, Placard placard) {
+    FastPathFilter fastPath =
         new FastPathFilter(new PublicPath(placard.live()), placard.settings().cacheControl());
     context
-        .addFilter("placard-fast-path", filter)
+        .addFilter("placard-fast-path", fastPath)
         .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/.well-known/*");
+    context
+        .addFilter("placard-api-guard", new ApiGuard(placard.apiToken()))
+        .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/api/*");
   }
 
   @Override

@@ -94,7 +94,12 @@ public final class ContentTypes {
     return result.append(";charset=").append(charset.group(1)).toString();
   }
 
-  static void check(String type) {
+  /**
+   * Checks the syntax of a type and that its charset, if any, is known.
+   *
+   * @throws InvalidInputException naming the field {@code contentType}
+   */
+  public static void check(String type) {
     if (type.length() > MAX_LENGTH) {
       throw new InvalidInputException(
           "contentType", "is longer than " + MAX_LENGTH + " characters");

@@ -34,6 +34,7 @@ class HostNamesTest {
         "example.com:",
         "example.com:http",
         "example.com:123456",
+        "example.com:99999",
         "exa mple.com",
         "example..com",
         "-example.com",
