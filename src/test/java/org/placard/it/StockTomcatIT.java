@@ -3,8 +3,6 @@ package org.placard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -12,11 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,11 +39,11 @@ class StockTomcatIT {
   @MethodSource("versions")
   void shouldDeployAsRootWarAndServeAPublishedFile(String version) throws Exception {
     Path base = prepare(version);
-    int port = freePort();
+    int port = ExternalProcesses.freePort();
     Process tomcat = start(base, port);
     try {
       Http http = new Http(new URL("http://127.0.0.1:" + port + "/"));
-      awaitHealthy(http, tomcat);
+      ExternalProcesses.awaitHealthy(http, tomcat);
 
       HttpResponse<byte[]> put =
           http.send(
@@ -79,7 +74,7 @@ class StockTomcatIT {
   private static Path prepare(String version) throws IOException {
     Path home = Path.of(System.getProperty("placard.containers"), "apache-tomcat-" + version);
     Path base = Path.of("target", "stock-tomcat", version).toAbsolutePath();
-    deleteRecursively(base);
+    ExternalProcesses.deleteRecursively(base);
     for (String folder : List.of("conf", "logs", "temp", "webapps", "work")) {
       Files.createDirectories(base.resolve(folder));
     }
@@ -125,41 +120,5 @@ class StockTomcatIT {
             .replace("port=\"8005\"", "port=\"-1\"")
             .replace("port=\"8080\"", "port=\"" + port + "\" address=\"127.0.0.1\"");
     Files.writeString(serverXml, xml);
-  }
-
-  private static void awaitHealthy(Http http, Process tomcat) throws InterruptedException {
-    Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(deadline) && tomcat.isAlive()) {
-      try {
-        if (http.send(http.request("/healthz").GET()).statusCode() == 200) {
-          return;
-        }
-      } catch (IllegalStateException notYet) {
-        // Connection refused while Tomcat starts.
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("Tomcat did not report healthy; see target/stock-tomcat/*/logs");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        try {
-          Files.delete(path);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }
-    }
   }
 }

@@ -1,0 +1,64 @@
+package org.placard.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code java -jar placard.war} with the demo switched on, as the README's run command starts it: a
+ * fresh home folder, an embedded H2 database, the demo files served, and a clean stop.
+ */
+class LauncherIT {
+
+  @Test
+  void shouldStartTheDemoFromTheWarAlone() throws Exception {
+    Path home = Path.of("target", "launcher-it-home").toAbsolutePath();
+    ExternalProcesses.deleteRecursively(home);
+    int port = ExternalProcesses.freePort();
+    Process placard = start(home, port);
+    try {
+      Http http = new Http(new URL("http://127.0.0.1:" + port + "/"));
+      ExternalProcesses.awaitHealthy(http, placard);
+
+      HttpResponse<byte[]> policy = http.get("mta-sts.example.com", "/.well-known/mta-sts.txt");
+      HttpResponse<byte[]> security = http.get("www.example.net", "/.well-known/security.txt");
+      HttpResponse<byte[]> encodedSlash = http.get("mta-sts.example.com", "/.well-known/a%2fb");
+
+      assertThat(policy.statusCode()).isEqualTo(200);
+      assertThat(Http.text(policy)).startsWith("version: STSv1\r\n");
+      assertThat(security.statusCode()).isEqualTo(200);
+      assertThat(Http.text(security)).contains("Contact: ");
+      assertThat(encodedSlash.statusCode()).isEqualTo(400);
+      assertThat(Http.text(encodedSlash)).doesNotContain("Tomcat");
+      assertThat(Files.readString(home.resolve("api-token")).trim()).hasSizeGreaterThan(40);
+    } finally {
+      placard.destroy();
+    }
+    assertThat(placard.waitFor(20, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private static Process start(Path home, int port) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    String war = System.getProperty("placard.war", "target/placard.war");
+    List<String> command =
+        List.of(
+            java,
+            "-Dplacard.demo=true",
+            "-Dplacard.home=" + home,
+            "-Dplacard.address=127.0.0.1",
+            "-Dplacard.port=" + port,
+            "-jar",
+            war);
+    Files.createDirectories(home);
+    // The API token is generated, not inherited from the test JVM's system properties.
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().remove("PLACARD_API_TOKEN");
+    return builder.redirectOutput(home.resolve("console.log").toFile()).start();
+  }
+}
