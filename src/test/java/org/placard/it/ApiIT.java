@@ -8,7 +8,6 @@ import static org.placard.it.Http.text;
 import static org.placard.it.Http.utf8;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,32 +16,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The JSON API under {@code /api/v1}: the token, publishing, history, removal and rollback. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiIT {
-
-  @ArquillianResource private URL base;
-  private Http http;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
-  @BeforeEach
-  void client() {
-    http = new Http(base);
-  }
+class ApiIT extends DeployedWarTest {
 
   @Test
   void shouldAnswer401WithoutAuthorizationOnEveryApiPath() {

@@ -9,44 +9,21 @@ import static org.placard.it.Http.utf8;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Bad input to {@code PUT /api/v1/hosts/{scope}/files/{name}}: 400 (413 for a body over the limit)
  * with JSON naming the field at fault, and nothing stored: the database holds no new revision and
  * the public path serves what it served before.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ApiValidationIT {
+class ApiValidationIT extends DeployedWarTest {
 
   private static final int LIMIT = 1024 * 1024;
   private static final String V1 = "Contact: mailto:v1@example.org\n";
-
-  @ArquillianResource private URL base;
-  private Http http;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
-  @BeforeEach
-  void client() {
-    http = new Http(base);
-  }
 
   @Test
   void shouldRefuseAWildcardInsideALabel() {

@@ -2,26 +2,17 @@ package org.placard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Validators on the public path: {@code If-None-Match} and {@code If-Modified-Since}. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ConditionalGetIT {
+class ConditionalGetIT extends DeployedWarTest {
 
   private static final String HOST = Unique.domain("conditional");
   private static final String NAME = "security.txt";
@@ -29,19 +20,11 @@ class ConditionalGetIT {
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
           .withZone(ZoneOffset.UTC);
 
-  @ArquillianResource private URL base;
-  private Http http;
   private String etag;
   private String lastModified;
 
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
   @BeforeEach
   void publishAndReadValidators() {
-    http = new Http(base);
     HttpResponse<byte[]> put = http.publish(HOST, NAME, "Contact: mailto:sec@example.org\n");
     assertThat(put.statusCode()).isIn(200, 201);
     HttpResponse<byte[]> get = http.fetch(HOST, NAME);

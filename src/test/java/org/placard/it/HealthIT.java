@@ -2,35 +2,12 @@ package org.placard.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /healthz}: what a load balancer's monitor sees. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class HealthIT {
-
-  @ArquillianResource private URL base;
-  private Http http;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
-  @BeforeEach
-  void client() {
-    http = new Http(base);
-  }
+class HealthIT extends DeployedWarTest {
 
   @Test
   void shouldAnswerUpOnAnyHost() {

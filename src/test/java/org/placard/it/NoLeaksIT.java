@@ -3,40 +3,22 @@ package org.placard.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.placard.it.Answers.assertNoLeak;
 
-import java.net.URL;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Odd paths, refused Host headers and methods: whoever answers (Placard or the container before
  * it), the answer is a 4xx that reveals no server version, no stack trace and no stored file. Every
  * request goes over a raw socket so that no client normalises it first.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class NoLeaksIT {
+class NoLeaksIT extends DeployedWarTest {
 
   private static final String HOST = Unique.domain("no-leaks");
   private static final String SECRET_LINE = "Contact: mailto:no-leaks@example.org";
 
-  @ArquillianResource private URL base;
-  private Http http;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
   @BeforeEach
   void publishAFileThatNoOddPathMayReach() {
-    http = new Http(base);
     assertThat(http.publish(HOST, "security.txt", SECRET_LINE + "\n").statusCode()).isIn(200, 201);
   }
 

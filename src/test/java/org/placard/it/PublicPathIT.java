@@ -7,26 +7,17 @@ import static org.placard.it.Http.text;
 import static org.placard.it.Http.utf8;
 
 import java.net.IDN;
-import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** {@code GET /.well-known/{name}}: which file a host gets, with which headers and bytes. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PublicPathIT {
+class PublicPathIT extends DeployedWarTest {
 
   private static final String HOST = "mta-sts.public-path.example";
   private static final String PATH = "/.well-known/mta-sts.txt";
@@ -39,17 +30,8 @@ class PublicPathIT {
       "(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
           + " \\d{4} \\d{2}:\\d{2}:\\d{2} GMT";
 
-  @ArquillianResource private URL base;
-  private Http http;
-
-  @Deployment(testable = false)
-  static WebArchive war() {
-    return DeployedWar.asRoot();
-  }
-
   @BeforeEach
   void publishPolicy() {
-    http = new Http(base);
     HttpResponse<byte[]> put =
         http.send(
             http.api("/api/v1/hosts/" + HOST + "/files/mta-sts.txt")
