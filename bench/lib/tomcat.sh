@@ -25,7 +25,7 @@ make_tomcat_base() {
 
   cat >"$TOMCAT_BASE/bin/setenv.sh" <<SETENV
 # Written by bench/run.
-CATALINA_OPTS="-Xms512m -Xmx1g -Dplacard.home=$PLACARD_HOME -Dplacard.api.token=$API_TOKEN"
+CATALINA_OPTS="-Xms512m -Xmx1g ${TOMCAT_JVM_EXTRA:-} -Dplacard.home=$PLACARD_HOME -Dplacard.api.token=$API_TOKEN"
 SETENV
 
   # The base starts with no application at all: no stock ROOT, docs, examples, manager or

@@ -83,6 +83,13 @@ public final class EmbeddedServer {
     connector.setThrowOnFailure(true);
     connector.setProperty("bindOnInit", "true");
     connector.setXpoweredBy(false);
+    // Measured with bench/run on two cores: a pool of two workers per core instead of Tomcat's
+    // 200 cut the public path's p99 latency by half, and keep-alive connections that last 1000
+    // requests (nginx's default) instead of 100 spare a load balancer's pooled connections.
+    int workers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+    connector.setProperty("maxThreads", Integer.toString(workers));
+    connector.setProperty("minSpareThreads", Integer.toString(workers));
+    connector.setProperty("maxKeepAliveRequests", "1000");
     // Tomcat sends no Server header of its own; this also drops one that a servlet sets.
     connector.setProperty("serverRemoveAppProvidedValues", "true");
     return connector;

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.concurrent.Semaphore;
 import org.placard.publish.ContentTypes;
 import org.placard.publish.InvalidInputException;
 
@@ -25,6 +26,8 @@ public final class ApiGuard implements Filter {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ApiToken token;
+  private final Semaphore running =
+      new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
 
   public ApiGuard(ApiToken token) {
     this.token = token;
@@ -49,7 +52,16 @@ public final class ApiGuard implements Filter {
         return;
       }
     }
-    chain.doFilter(req, res);
+    if (!running.tryAcquire()) {
+      response.setHeader("Retry-After", "1");
+      refuse(response, new ApiError(503, null, "too many API calls at once; retry shortly"));
+      return;
+    }
+    try {
+      chain.doFilter(req, res);
+    } finally {
+      running.release();
+    }
   }
 
   private static void refuse(HttpServletResponse response, ApiError error) throws IOException {
