@@ -24,7 +24,7 @@ public final class ReadOnlyFilter implements ContainerRequestFilter {
     if (method.equals("GET") || method.equals("HEAD")) {
       return;
     }
-    if (request.getUriInfo().getPath(false).startsWith(".well-known")) {
+    if (request.getUriInfo().getPath(true).startsWith(".well-known")) {
       request.abortWith(responses.toResponse(PublicAnswer.NOT_ALLOWED));
     }
   }
