@@ -10,7 +10,9 @@ import jakarta.ws.rs.core.Response;
  * {@code /.well-known/{name}} on any host. Answers 200 with the file (or 304 when the client's
  * validators match), 400 for a malformed Host header or a name that is not a valid well-known name,
  * 404 when no scope of the host has the file, and 503 before the files are loaded. Other methods
- * get 405 from {@link ReadOnlyFilter}. Never redirects, not even for {@code /.well-known}.
+ * get 405 from {@link ReadOnlyFilter}. Never redirects, not even for {@code /.well-known}. Requests
+ * that find a file are answered before they reach JAX-RS, by {@link FastPathFilter}, with the same
+ * rules.
  */
 @Path("/.well-known")
 public final class WellKnownResource {

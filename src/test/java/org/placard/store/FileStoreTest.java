@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.placard.config.SettingSource;
 import org.placard.config.Settings;
 
-/** The store against a real, migrated H2 database in memory. */
+/** The store against a real, migrated H2 database in memory; subclasses use other databases. */
 class FileStoreTest {
 
   private static final String SCOPE = "mta-sts.example.com";
@@ -22,10 +22,14 @@ class FileStoreTest {
   private Database database;
   private FileStore store;
 
+  /** The settings of an empty database for one test. */
+  Map<String, String> freshDatabase() throws Exception {
+    return Map.of(Settings.DB_URL, "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  }
+
   @BeforeEach
-  void openDatabase() {
-    String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    SettingSource source = SettingSource.of(Map.of(Settings.DB_URL, url), Map.of());
+  void openDatabase() throws Exception {
+    SettingSource source = SettingSource.of(freshDatabase(), Map.of());
     database = Database.open(Settings.load(source), source);
     store = new FileStore(database.entityManagerFactory());
   }
