@@ -30,13 +30,7 @@ public final class FastPathFilter implements Filter {
   public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
       throws IOException, ServletException {
     HttpServletRequest request = (HttpServletRequest) req;
-    PublicAnswer answer =
-        path.answer(
-            request.getMethod(),
-            request.getHeader("Host"),
-            rawPath(request),
-            request.getHeader("If-None-Match"),
-            request.getHeader("If-Modified-Since"));
+    PublicAnswer answer = path.answer(request);
     if (answer.file() == null) {
       chain.doFilter(req, res);
       return;
@@ -61,12 +55,5 @@ public final class FastPathFilter implements Filter {
     if (!"HEAD".equals(method)) {
       response.getOutputStream().write(file.body());
     }
-  }
-
-  /** The path as the client sent it, before the container decoded or normalised it. */
-  static String rawPath(HttpServletRequest request) {
-    String uri = request.getRequestURI();
-    int context = request.getContextPath().length();
-    return context == 0 ? uri : uri.substring(context);
   }
 }

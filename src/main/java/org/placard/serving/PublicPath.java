@@ -1,5 +1,6 @@
 package org.placard.serving;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -20,6 +21,23 @@ public final class PublicPath {
 
   public PublicPath(LiveFiles files) {
     this.files = files;
+  }
+
+  /** The answer to a servlet request, read from its method, headers and raw path. */
+  public PublicAnswer answer(HttpServletRequest request) {
+    return answer(
+        request.getMethod(),
+        request.getHeader("Host"),
+        rawPath(request),
+        request.getHeader("If-None-Match"),
+        request.getHeader("If-Modified-Since"));
+  }
+
+  /** The path as the client sent it, before the container decoded or normalised it. */
+  static String rawPath(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    int context = request.getContextPath().length();
+    return context == 0 ? uri : uri.substring(context);
   }
 
   /** The answer to one request; never {@code null}, never throws. */

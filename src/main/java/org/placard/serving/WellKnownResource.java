@@ -33,13 +33,6 @@ public final class WellKnownResource {
   @GET
   @Path("{name: .*}")
   public Response file(@Context HttpServletRequest request) {
-    PublicAnswer answer =
-        path.answer(
-            request.getMethod(),
-            request.getHeader("Host"),
-            FastPathFilter.rawPath(request),
-            request.getHeader("If-None-Match"),
-            request.getHeader("If-Modified-Since"));
-    return responses.toResponse(answer);
+    return responses.toResponse(path.answer(request));
   }
 }
