@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,18 +44,30 @@ class LauncherIT {
     assertThat(placard.waitFor(20, TimeUnit.SECONDS)).isTrue();
   }
 
-  private static Process start(Path home, int port) throws Exception {
+  @Test
+  void shouldRefuseToStartWithAWrongSettingAndSayWhichOne() throws Exception {
+    Path home = Path.of("target", "launcher-it-bad-setting").toAbsolutePath();
+    ExternalProcesses.deleteRecursively(home);
+
+    Process placard = start(home, ExternalProcesses.freePort(), "-Dplacard.max-body-bytes=plenty");
+
+    assertThat(placard.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(placard.exitValue()).isEqualTo(1);
+    assertThat(Files.readString(home.resolve("console.log")))
+        .contains(
+            "Setting placard.max-body-bytes (from system property placard.max-body-bytes)"
+                + " must be a size such as 1048576, 512KiB or 1MiB, got 'plenty'");
+  }
+
+  private static Process start(Path home, int port, String... options) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     String war = System.getProperty("placard.war", "target/placard.war");
-    List<String> command =
-        List.of(
-            java,
-            "-Dplacard.demo=true",
-            "-Dplacard.home=" + home,
-            "-Dplacard.address=127.0.0.1",
-            "-Dplacard.port=" + port,
-            "-jar",
-            war);
+    List<String> command = new ArrayList<>(List.of(java, "-Dplacard.demo=true"));
+    command.add("-Dplacard.home=" + home);
+    command.add("-Dplacard.address=127.0.0.1");
+    command.add("-Dplacard.port=" + port);
+    command.addAll(List.of(options));
+    command.addAll(List.of("-jar", war));
     Files.createDirectories(home);
     // The API token is generated, not inherited from the test JVM's system properties.
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
