@@ -77,7 +77,7 @@ public class Publisher {
     Scope scope = scope(scopeText);
     String name = name(nameText);
     String why = comment == null || comment.isBlank() ? "rollback to revision " + number : comment;
-    Change meta = Change.removal(author(author), comment(why), now());
+    Change meta = Change.withoutContent(author(author), comment(why), now());
 
     CurrentFile current = store.rollback(scope.toString(), name, number, meta);
     live.put(current);
@@ -97,7 +97,7 @@ public class Publisher {
   public synchronized int remove(String scopeText, String nameText, String author, String comment) {
     Scope scope = scope(scopeText);
     String name = name(nameText);
-    Change meta = Change.removal(author(author), comment(comment), now());
+    Change meta = Change.withoutContent(author(author), comment(comment), now());
 
     FileStore.Removed removed = store.remove(scope.toString(), name, meta);
     live.remove(scope.toString(), name);

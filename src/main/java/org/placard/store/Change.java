@@ -8,7 +8,8 @@ import java.time.Instant;
  */
 public record Change(String contentType, byte[] body, String author, String comment, Instant at) {
 
-  public static Change removal(String author, String comment, Instant at) {
+  /** Who, when and why, without content: a removal, or a rollback whose content the store finds. */
+  public static Change withoutContent(String author, String comment, Instant at) {
     return new Change(null, null, author, comment, at);
   }
 }

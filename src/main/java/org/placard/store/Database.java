@@ -6,8 +6,6 @@ import jakarta.persistence.EntityManagerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,12 +31,10 @@ public final class Database implements AutoCloseable {
   static final String JNDI_NAME = "jdbc/placard";
   private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-  private final DataSource dataSource;
   private final HikariDataSource ownedPool;
   private final SessionFactory sessionFactory;
 
   private Database(DataSource dataSource, HikariDataSource ownedPool) {
-    this.dataSource = dataSource;
     this.ownedPool = ownedPool;
     migrate(dataSource);
     this.sessionFactory = buildSessionFactory(dataSource);
@@ -62,10 +58,6 @@ public final class Database implements AutoCloseable {
 
   public EntityManagerFactory entityManagerFactory() {
     return sessionFactory;
-  }
-
-  public DataSource dataSource() {
-    return dataSource;
   }
 
   /** The JDBC URL Placard uses when no database is configured. */
@@ -153,15 +145,6 @@ public final class Database implements AutoCloseable {
     } catch (RuntimeException e) {
       StandardServiceRegistryBuilder.destroy(registry);
       throw e;
-    }
-  }
-
-  /** Whether the database answers at all; used by operators' checks, not by the public path. */
-  public boolean isReachable() {
-    try (Connection connection = dataSource.getConnection()) {
-      return connection.isValid(2);
-    } catch (SQLException e) {
-      return false;
     }
   }
 

@@ -8,6 +8,8 @@ import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import org.hibernate.exception.ConstraintViolationException;
 
 /**
  * The transactions that read and change published files. Each change appends one revision and moves
@@ -249,12 +251,24 @@ public class FileStore {
    * Runs a change again once when it lost a race to create the same file on another connection: the
    * second attempt finds the row the winner created and appends to it.
    */
-  private static <T> T retryingOnce(java.util.function.Supplier<T> work) {
+  private static <T> T retryingOnce(Supplier<T> work) {
     try {
       return work.get();
     } catch (PersistenceException e) {
+      if (!isConstraintViolation(e)) {
+        throw e;
+      }
       return work.get();
     }
+  }
+
+  private static boolean isConstraintViolation(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ConstraintViolationException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {

@@ -209,38 +209,35 @@ class ApiIT extends DeployedWarTest {
 
   @Test
   void shouldRecordTheAuthorNamedInTheAuthorHeader() {
-    String host = Unique.domain("api-author");
-    HttpResponse<byte[]> put =
-        http.send(
-            http.api(file(host, "security.txt"))
-                .header("Content-Type", "text/plain")
-                .header("X-Placard-Author", "alice")
-                .PUT(HttpRequest.BodyPublishers.ofString("Contact: alice")));
-    assertThat(put.statusCode()).isEqualTo(201);
+    JsonNode revision = firstRevisionPublishedWith("api-author", "X-Placard-Author", "alice");
 
-    HttpResponse<byte[]> response = http.apiGet(file(host, "security.txt"));
-
-    assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-    assertThat(json(response).path("revisions").path(0).path("author").asText())
-        .isEqualTo("alice (api)");
+    assertThat(revision.path("author").asText()).isEqualTo("alice (api)");
   }
 
   @Test
   void shouldKeepTheComment() {
-    String host = Unique.domain("api-comment");
+    JsonNode revision =
+        firstRevisionPublishedWith(
+            "api-comment", "X-Placard-Comment", "rotate the contact, ticket SEC-42");
+
+    assertThat(revision.path("comment").asText()).isEqualTo("rotate the contact, ticket SEC-42");
+  }
+
+  /** Publishes a new file with one extra header and returns its newest revision from the API. */
+  private JsonNode firstRevisionPublishedWith(String label, String header, String value) {
+    String host = Unique.domain(label);
     HttpResponse<byte[]> put =
         http.send(
             http.api(file(host, "security.txt"))
                 .header("Content-Type", "text/plain")
-                .header("X-Placard-Comment", "rotate the contact, ticket SEC-42")
-                .PUT(HttpRequest.BodyPublishers.ofString("Contact: bob")));
+                .header(header, value)
+                .PUT(HttpRequest.BodyPublishers.ofString("Contact: " + label)));
     assertThat(put.statusCode()).isEqualTo(201);
 
     HttpResponse<byte[]> response = http.apiGet(file(host, "security.txt"));
 
     assertThat(response.statusCode()).as(text(response)).isEqualTo(200);
-    assertThat(json(response).path("revisions").path(0).path("comment").asText())
-        .isEqualTo("rotate the contact, ticket SEC-42");
+    return json(response).path("revisions").path(0);
   }
 
   @Test

@@ -58,7 +58,8 @@ class FileStoreTest {
   void shouldKeepTheHistoryWhenAFileIsRemoved() {
     store.publish(SCOPE, NAME, change("one", "alice"));
 
-    FileStore.Removed removed = store.remove(SCOPE, NAME, Change.removal("bob", "gone", now()));
+    FileStore.Removed removed =
+        store.remove(SCOPE, NAME, Change.withoutContent("bob", "gone", now()));
     FileSummary summary = store.history(SCOPE, NAME).orElseThrow();
 
     assertThat(removed.number()).isEqualTo(2);
@@ -73,7 +74,8 @@ class FileStoreTest {
     store.publish(SCOPE, NAME, change("one", "alice"));
     store.publish(SCOPE, NAME, change("two", "alice"));
 
-    CurrentFile current = store.rollback(SCOPE, NAME, 1, Change.removal("carol", null, now()));
+    CurrentFile current =
+        store.rollback(SCOPE, NAME, 1, Change.withoutContent("carol", null, now()));
 
     assertThat(current.number()).isEqualTo(3);
     assertThat(new String(current.body(), StandardCharsets.UTF_8)).isEqualTo("one");
@@ -84,13 +86,15 @@ class FileStoreTest {
   @Test
   void shouldRefuseToRollBackToARemovalOrAMissingRevision() {
     store.publish(SCOPE, NAME, change("one", "alice"));
-    store.remove(SCOPE, NAME, Change.removal("bob", null, now()));
+    store.remove(SCOPE, NAME, Change.withoutContent("bob", null, now()));
 
-    assertThatThrownBy(() -> store.rollback(SCOPE, NAME, 2, Change.removal("c", null, now())))
+    assertThatThrownBy(
+            () -> store.rollback(SCOPE, NAME, 2, Change.withoutContent("c", null, now())))
         .isInstanceOfSatisfying(
             StoreException.class,
             e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.REVISION_HAS_NO_CONTENT));
-    assertThatThrownBy(() -> store.rollback(SCOPE, NAME, 9, Change.removal("c", null, now())))
+    assertThatThrownBy(
+            () -> store.rollback(SCOPE, NAME, 9, Change.withoutContent("c", null, now())))
         .isInstanceOfSatisfying(
             StoreException.class,
             e -> assertThat(e.reason()).isEqualTo(StoreException.Reason.NO_SUCH_REVISION));
@@ -101,7 +105,7 @@ class FileStoreTest {
     store.publish(SCOPE, NAME, change("policy", "alice"));
     store.publish("*", "security.txt", change("Contact: x", "alice"));
     store.publish("*.example.org", "gone.txt", change("x", "alice"));
-    store.remove("*.example.org", "gone.txt", Change.removal("alice", null, now()));
+    store.remove("*.example.org", "gone.txt", Change.withoutContent("alice", null, now()));
 
     assertThat(store.loadCurrent())
         .extracting(CurrentFile::scope, CurrentFile::name)
