@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.placard.api.ApiError;
 import org.placard.api.ApiErrors;
 import org.placard.publish.InvalidInputException;
+import org.placard.store.DatabaseUnavailableException;
 import org.placard.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,23 @@ final class ErrorMappers {
     public Response toResponse(StoreException e) {
       int status = e.reason() == StoreException.Reason.REVISION_HAS_NO_CONTENT ? 409 : 404;
       return ApiErrors.json(status, new ApiError(status, null, e.getMessage()));
+    }
+  }
+
+  /**
+   * 503 with Retry-After while the database cannot be reached. The public path is not affected: it
+   * answers from memory. Logged as one line, since an outage is not a fault of this member.
+   */
+  static final class Unavailable implements ExceptionMapper<DatabaseUnavailableException> {
+    static final String RETRY_SECONDS = "5";
+
+    @Override
+    public Response toResponse(DatabaseUnavailableException e) {
+      LOG.warn("API call answered 503: {}", e.getMessage());
+      String problem = e.getMessage() + "; try again shortly";
+      return Response.fromResponse(ApiErrors.json(503, new ApiError(503, null, problem)))
+          .header("Retry-After", RETRY_SECONDS)
+          .build();
     }
   }
 

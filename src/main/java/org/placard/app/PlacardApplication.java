@@ -34,6 +34,7 @@ public class PlacardApplication extends ResourceConfig {
     register(JacksonFeature.class);
     register(new ErrorMappers.InvalidInput());
     register(new ErrorMappers.Store());
+    register(new ErrorMappers.Unavailable());
     register(new ErrorMappers.Web());
     register(new ErrorMappers.Unexpected());
 

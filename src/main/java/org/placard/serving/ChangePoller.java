@@ -1,5 +1,7 @@
 package org.placard.serving;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ public final class ChangePoller implements AutoCloseable {
   private final LiveFiles live;
   private final ScheduledExecutorService timer;
   private FileStore.ChangeMarker known;
+  private Instant unreachableSince;
 
   public ChangePoller(FileStore store, LiveFiles live) {
     this.store = store;
@@ -54,9 +57,14 @@ public final class ChangePoller implements AutoCloseable {
    * reloads.
    */
   public synchronized void absorb(long revisionId) {
-    FileStore.ChangeMarker now = store.changeMarker();
-    if (known != null && now.count() == known.count() + 1 && now.highestId() == revisionId) {
-      known = now;
+    try {
+      FileStore.ChangeMarker now = store.changeMarker();
+      if (known != null && now.count() == known.count() + 1 && now.highestId() == revisionId) {
+        known = now;
+      }
+    } catch (RuntimeException e) {
+      // The change is stored and live already; the next poll sees the marker moved and reloads.
+      LOG.debug("Could not read the change marker after revision {}: {}", revisionId, e.toString());
     }
   }
 
@@ -68,9 +76,33 @@ public final class ChangePoller implements AutoCloseable {
         live.load(store.loadCurrent());
         known = now;
       }
+      reachable();
     } catch (RuntimeException e) {
-      // Keep serving the snapshot we have; the database may be back at the next poll.
-      LOG.warn("Could not check the database for changes: {}", e.toString());
+      unreachable(e);
+    }
+  }
+
+  /** Whether the last look at the database failed. */
+  synchronized boolean isDatabaseUnreachable() {
+    return unreachableSince != null;
+  }
+
+  // An outage is logged when it starts and when it ends, not at every poll in between.
+  private void unreachable(RuntimeException e) {
+    if (unreachableSince == null) {
+      unreachableSince = Instant.now();
+      LOG.warn(
+          "Cannot reach the database; serving the files in memory until it is back: {}",
+          e.getMessage());
+    }
+  }
+
+  private void reachable() {
+    if (unreachableSince != null) {
+      LOG.info(
+          "The database is reachable again after {} s",
+          Duration.between(unreachableSince, Instant.now()).toSeconds());
+      unreachableSince = null;
     }
   }
 

@@ -75,6 +75,9 @@ public final class Database implements AutoCloseable {
     config.setPassword(settings.databasePassword().orElse(""));
     config.setMaximumPoolSize(8);
     config.setInitializationFailTimeout(10_000);
+    // An API call waits at most this long for a connection when the database is down, then
+    // answers 503; Hikari's default of 30 s would hold a worker thread far longer.
+    config.setConnectionTimeout(5_000);
     try {
       HikariDataSource pool = new HikariDataSource(config);
       LOG.info("Using the database at {}", redact(url));

@@ -272,18 +272,45 @@ public class FileStore {
   }
 
   private <T> T inTransaction(Function<EntityManager, T> work) {
+    try {
+      return transaction(work);
+    } catch (DatabaseUnavailableException e) {
+      if (!e.isWorthRetrying()) {
+        throw e;
+      }
+      return transaction(work);
+    }
+  }
+
+  private <T> T transaction(Function<EntityManager, T> work) {
     EntityManager em = factory.createEntityManager();
     EntityTransaction tx = em.getTransaction();
+    boolean committing = false;
     try {
       tx.begin();
       T result = work.apply(em);
+      committing = true;
       tx.commit();
       return result;
+    } catch (RuntimeException e) {
+      rollback(tx, e);
+      throw DatabaseUnavailableException.translate(e, !committing);
     } finally {
+      em.close();
+    }
+  }
+
+  /**
+   * Rolls back after a failure. On a lost connection the rollback fails too; that second failure
+   * must not hide the first, which says what went wrong.
+   */
+  private static void rollback(EntityTransaction tx, RuntimeException failure) {
+    try {
       if (tx.isActive()) {
         tx.rollback();
       }
-      em.close();
+    } catch (RuntimeException alsoFailed) {
+      failure.addSuppressed(alsoFailed);
     }
   }
 }

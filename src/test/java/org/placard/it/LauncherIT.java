@@ -39,9 +39,8 @@ class LauncherIT {
       assertThat(Http.text(encodedSlash)).doesNotContain("Tomcat");
       assertThat(Files.readString(home.resolve("api-token")).trim()).hasSizeGreaterThan(40);
     } finally {
-      placard.destroy();
+      ExternalProcesses.stop(placard);
     }
-    assertThat(placard.waitFor(20, TimeUnit.SECONDS)).isTrue();
   }
 
   @Test
@@ -60,18 +59,8 @@ class LauncherIT {
   }
 
   private static Process start(Path home, int port, String... options) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String war = System.getProperty("placard.war", "target/placard.war");
-    List<String> command = new ArrayList<>(List.of(java, "-Dplacard.demo=true"));
-    command.add("-Dplacard.home=" + home);
-    command.add("-Dplacard.address=127.0.0.1");
-    command.add("-Dplacard.port=" + port);
-    command.addAll(List.of(options));
-    command.addAll(List.of("-jar", war));
-    Files.createDirectories(home);
-    // The API token is generated, not inherited from the test JVM's system properties.
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("PLACARD_API_TOKEN");
-    return builder.redirectOutput(home.resolve("console.log").toFile()).start();
+    List<String> all = new ArrayList<>(List.of("-Dplacard.demo=true"));
+    all.addAll(List.of(options));
+    return ExternalProcesses.launchWar(home, port, all);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.placard.config.SettingSource;
 import org.placard.config.Settings;
 import org.placard.publish.Publisher;
+import org.placard.store.CurrentFile;
 import org.placard.store.Database;
 import org.placard.store.FileStore;
 
@@ -85,6 +87,58 @@ class ChangePollerTest {
     first.poller().poll();
 
     assertThat(first.live().current()).isSameAs(afterOwnChange);
+  }
+
+  @Test
+  void shouldKeepServingWhatItHasWhileTheDatabaseIsUnreachable() {
+    first.publisher().publish(request("version: STSv1\r\n"));
+    FlakyStore flaky = new FlakyStore(database);
+    Member third = Member.on(flaky);
+    ChangePoller poller = third.poller();
+    Snapshot beforeOutage = third.live().current();
+
+    flaky.down = true;
+    poller.poll();
+    poller.poll();
+
+    assertThat(poller.isDatabaseUnreachable()).isTrue();
+    assertThat(third.body(HOST, "mta-sts.txt")).isEqualTo("version: STSv1\r\n");
+    assertThat(third.live().current()).isSameAs(beforeOutage);
+
+    first.publisher().publish(request("version: STSv1\r\nmode: enforce\r\n"));
+    flaky.down = false;
+    poller.poll();
+
+    assertThat(poller.isDatabaseUnreachable()).isFalse();
+    assertThat(third.body(HOST, "mta-sts.txt")).isEqualTo("version: STSv1\r\nmode: enforce\r\n");
+    poller.close();
+  }
+
+  /** A store whose database can be switched off, as when the shared server goes down. */
+  private static final class FlakyStore extends FileStore {
+    volatile boolean down;
+
+    FlakyStore(Database database) {
+      super(database.entityManagerFactory());
+    }
+
+    @Override
+    public ChangeMarker changeMarker() {
+      failIfDown();
+      return super.changeMarker();
+    }
+
+    @Override
+    public List<CurrentFile> loadCurrent() {
+      failIfDown();
+      return super.loadCurrent();
+    }
+
+    private void failIfDown() {
+      if (down) {
+        throw new IllegalStateException("Connection refused");
+      }
+    }
   }
 
   private static Publisher.Request request(String body) {
