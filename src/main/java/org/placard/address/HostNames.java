@@ -1,6 +1,6 @@
 package org.placard.address;
 
-import java.net.IDN;
+import com.ibm.icu.text.IDNA;
 import java.util.Locale;
 
 /**
@@ -11,6 +11,13 @@ public final class HostNames {
 
   static final int MAX_LENGTH = 253;
   private static final int MAX_LABEL = 63;
+  private static final IDNA UTS46 =
+      IDNA.getUTS46Instance(
+          IDNA.NONTRANSITIONAL_TO_ASCII
+              | IDNA.NONTRANSITIONAL_TO_UNICODE
+              | IDNA.USE_STD3_RULES
+              | IDNA.CHECK_BIDI
+              | IDNA.CHECK_CONTEXTJ);
 
   private HostNames() {}
 
@@ -35,14 +42,21 @@ public final class HostNames {
       }
       host = header.substring(0, colon);
     }
-    return canonical(host);
+    return normalise(host);
   }
 
   /**
    * The canonical form of a host name given by an administrator (no port). Returns {@code null}
-   * when it is not a valid host name.
+   * when it is not a valid host name. Stricter than {@link #fromHostHeader} in one way: labels
+   * already in A-label form must decode, so that no scope is stored that no client can ask for.
+   * Host headers skip that check because a name that cannot be stored cannot match either.
    */
   public static String canonical(String name) {
+    String host = normalise(name);
+    return host != null && hasValidALabels(host) ? host : null;
+  }
+
+  private static String normalise(String name) {
     if (name == null || name.isEmpty()) {
       return null;
     }
@@ -58,12 +72,26 @@ public final class HostNames {
     return name.substring(0, name.length() - 1);
   }
 
-  private static String toAscii(String host) {
-    try {
-      return IDN.toASCII(host, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
-    } catch (IllegalArgumentException e) {
-      return null;
+  private static boolean hasValidALabels(String host) {
+    if (!host.contains("xn--")) {
+      return true;
     }
+    IDNA.Info info = new IDNA.Info();
+    UTS46.nameToUnicode(host, new StringBuilder(host.length()), info);
+    return !info.hasErrors();
+  }
+
+  /**
+   * A-label form by IDNA 2008 as browsers and mail servers apply it (UTS #46, nontransitional):
+   * {@code faß.de} becomes {@code xn--fa-hia.de}, where the JDK's IDNA 2003 would give {@code
+   * fass.de}, a different domain. Upper case is folded and labels already in A-label form are
+   * checked.
+   */
+  private static String toAscii(String host) {
+    StringBuilder ascii = new StringBuilder(host.length() + 16);
+    IDNA.Info info = new IDNA.Info();
+    UTS46.nameToASCII(host, ascii, info);
+    return info.hasErrors() ? null : ascii.toString();
   }
 
   /** True for a lower-case LDH name of valid labels: what every stored scope is made of. */

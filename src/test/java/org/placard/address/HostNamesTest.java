@@ -18,6 +18,8 @@ class HostNamesTest {
     "bücher.example, xn--bcher-kva.example",
     "xn--bcher-kva.example, xn--bcher-kva.example",
     "BÜCHER.example:80, xn--bcher-kva.example",
+    "faß.de, xn--fa-hia.de",
+    "XN--BCHER-KVA.example, xn--bcher-kva.example",
     "192.0.2.10:8080, 192.0.2.10",
     "'[2001:DB8::1]:443', '[2001:db8::1]'",
     "localhost, localhost"
@@ -44,10 +46,23 @@ class HostNamesTest {
         "ex/ample.com",
         "[::1",
         "[zz::1]",
-        "a.example.com:80:80"
+        "a.example.com:80:80",
+        "bü_cher.example",
+        "a\u200db.example"
       })
   void shouldRefuseMalformedHostHeaders(String header) {
     assertThat(HostNames.fromHostHeader(header)).isNull();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"xn--a.example", "xn--.example", "mta-sts.xn--zz-.example"})
+  void shouldRefuseAnAdministratorsALabelThatDoesNotDecode(String name) {
+    assertThat(HostNames.canonical(name)).isNull();
+  }
+
+  @org.junit.jupiter.api.Test
+  void shouldAcceptAnAdministratorsValidALabel() {
+    assertThat(HostNames.canonical("mta-sts.xn--fa-hia.de.")).isEqualTo("mta-sts.xn--fa-hia.de");
   }
 
   @org.junit.jupiter.api.Test
