@@ -45,19 +45,19 @@ public final class SettingSource {
   public Optional<Found> find(String name) {
     String value = systemProperties.apply(name);
     if (value != null) {
-      return Optional.of(new Found(name, "system property " + name, value.trim()));
+      return Optional.of(Found.of(name, "system property " + name, value));
     }
 
     String envName = environmentName(name);
     value = environment.apply(envName);
     if (value != null) {
-      return Optional.of(new Found(name, "environment variable " + envName, value.trim()));
+      return Optional.of(Found.of(name, "environment variable " + envName, value));
     }
 
     Object bound = jndi.apply(name);
     if (bound != null) {
       String where = "JNDI entry java:comp/env/" + name;
-      return Optional.of(new Found(name, where, bound.toString().trim()));
+      return Optional.of(Found.of(name, where, bound.toString()));
     }
     return Optional.empty();
   }
@@ -79,8 +79,16 @@ public final class SettingSource {
     }
   }
 
-  /** A setting's value with the place it came from, for error messages. */
-  public record Found(String name, String origin, String value) {
+  /**
+   * A setting's value with the place it came from, for error messages. {@code value} is trimmed,
+   * since a stray space in a URL or a number is a slip; {@code verbatim} is kept as given, for
+   * secrets such as a database password, where a space may be meant.
+   */
+  public record Found(String name, String origin, String value, String verbatim) {
+
+    static Found of(String name, String origin, String verbatim) {
+      return new Found(name, origin, verbatim.trim(), verbatim);
+    }
 
     SettingsException invalid(String problem) {
       return new SettingsException(

@@ -45,7 +45,7 @@ public record Settings(
         home(source),
         text(source, DB_URL),
         text(source, DB_USER),
-        source.find(DB_PASSWORD).map(SettingSource.Found::value),
+        source.find(DB_PASSWORD).map(SettingSource.Found::verbatim),
         token(source),
         maxBody(source),
         cacheControl(source),

@@ -46,6 +46,19 @@ class SettingsTest {
   }
 
   @Test
+  void shouldTrimOrdinaryValuesButKeepAPasswordAsGiven() {
+    SettingSource source =
+        SettingSource.of(
+            Map.of("placard.db.url", " jdbc:postgresql://db/placard\n"),
+            Map.of("PLACARD_DB_PASSWORD", " pass phrase "));
+
+    Settings settings = Settings.load(source);
+
+    assertThat(settings.databaseUrl()).contains("jdbc:postgresql://db/placard");
+    assertThat(settings.databasePassword()).contains(" pass phrase ");
+  }
+
+  @Test
   void shouldReadSizesWithUnits() {
     assertThat(maxBody("2048")).isEqualTo(2048);
     assertThat(maxBody("512KiB")).isEqualTo(512 * 1024);
