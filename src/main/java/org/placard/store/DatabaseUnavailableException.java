@@ -13,7 +13,7 @@ public class DatabaseUnavailableException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient boolean worthRetrying;
+  private final boolean worthRetrying;
 
   private DatabaseUnavailableException(String reason, Throwable cause, boolean worthRetrying) {
     super("the database is unavailable (" + reason + ")", cause, false, false);

@@ -43,8 +43,9 @@ final class ExternalProcesses {
 
   /**
    * Starts {@code java -jar placard.war} on loopback {@code port} with {@code home} as its home
-   * folder and the given JVM options; its output goes to {@code console.log} in that folder. The
-   * test JVM's API token is not passed on: a member gets one only from {@code options}.
+   * folder and the given JVM options; its output goes to {@code console.log} in that folder. No
+   * {@code PLACARD_*} variable of the test's environment is passed on: settings come only from
+   * {@code options}.
    */
   static Process launchWar(Path home, int port, List<String> options) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -58,7 +59,7 @@ final class ExternalProcesses {
     Files.createDirectories(home);
 
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().remove("PLACARD_API_TOKEN");
+    builder.environment().keySet().removeIf(name -> name.startsWith("PLACARD_"));
     return builder.redirectOutput(home.resolve("console.log").toFile()).start();
   }
 
