@@ -134,21 +134,28 @@ def cmd_get_json(args):
     print(json.dumps(doc, separators=(",", ":")))
 
 
-def cmd_put_file(args):
-    """PUT a file through Placard's API; exits non-zero unless it answers 200 or 201."""
-    body = open(args.body, "rb").read()
-    url = f"{args.base}/api/v1/hosts/{urllib.parse.quote(args.scope, safe='*')}/files/{args.name}"
+def publish(base, scope, name, token, body):
+    """PUT a text file through Placard's API; exits non-zero unless it answers 200 or 201.
+    Returns (status, response body)."""
+    url = f"{base}/api/v1/hosts/{urllib.parse.quote(scope, safe='*')}/files/{name}"
     status, _, data, _ = http_request(
         url,
         method="PUT",
         headers={
-            "Authorization": "Bearer " + args.token,
+            "Authorization": "Bearer " + token,
             "Content-Type": "text/plain; charset=utf-8",
         },
         body=body,
     )
     if status not in (200, 201):
         sys.exit(f"PUT {url} answered {status}: {data[:500]!r}")
+    return status, data
+
+
+def cmd_put_file(args):
+    """PUT a file through Placard's API; exits non-zero unless it answers 200 or 201."""
+    body = open(args.body, "rb").read()
+    status, data = publish(args.base, args.scope, args.name, args.token, body)
     print(f"{status} {data[:300].decode('utf-8', 'replace')}")
 
 
@@ -157,9 +164,6 @@ def cmd_edit_latency(args):
     poll the public URL (keep-alive, --interval apart) until the new body is served. Prints JSON
     with, per sample, put_ms (the PUT round trip), live_ms (from sending the PUT to the first GET
     that returned the new body) and the ETag before/after."""
-    put_url = (
-        f"{args.base}/api/v1/hosts/{urllib.parse.quote(args.scope, safe='*')}/files/mta-sts.txt"
-    )
     get_url = f"{args.base}/.well-known/mta-sts.txt"
     samples = []
     for i in range(args.count):
@@ -169,18 +173,8 @@ def cmd_edit_latency(args):
         ).encode()
         _, before_headers, _, _ = http_request(get_url, host=args.host)
         t0 = time.perf_counter()
-        status, _, data, _ = http_request(
-            put_url,
-            method="PUT",
-            headers={
-                "Authorization": "Bearer " + args.token,
-                "Content-Type": "text/plain; charset=utf-8",
-            },
-            body=body,
-        )
+        publish(args.base, args.scope, "mta-sts.txt", args.token, body)
         t_put = time.perf_counter()
-        if status not in (200, 201):
-            sys.exit(f"PUT {put_url} answered {status}: {data[:300]!r}")
         conn = None
         polls = 0
         while True:
